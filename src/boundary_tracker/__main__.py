@@ -1,0 +1,3 @@
+from boundary_tracker.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The database layer: ORM models, the engine and its session scope, schema upgrades."""
