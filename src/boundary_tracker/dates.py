@@ -8,7 +8,9 @@ from datetime import date, datetime, timedelta
 
 from boundary_tracker.errors import InvalidInput
 
-_NUMERIC = re.compile(r"^\s*(\d{1,4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,4})\s*$")
+# Day, month and year as numbers, separated by '/', '.', '-', ',' or blanks ("03 04 2025" too:
+# dateutil would otherwise read it month-first without a word).
+_NUMERIC = re.compile(r"^\s*(\d{1,4})\s*[/.\-,\s]\s*(\d{1,2})\s*[/.\-,\s]\s*(\d{1,4})\s*$")
 
 
 def today() -> date:

@@ -35,7 +35,9 @@ _IDENTIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a web address", re.compile(r"\b(?:https?://|www\.)\S+", re.I)),
     ("a social-media handle", re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,}")),
     ("a social-security number", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
-    ("a phone number", re.compile(r"(?<!\d)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{2,4}(?!\d)")),
+    ("a phone number", re.compile(
+        r"(?<!\d)(?:\+\d{1,3}[\s.-]?)?"
+        r"(?:\(\d{2,4}\)[\s.-]?\d{3,4}[\s.-]?\d{3,4}|\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{2,4})(?!\d)")),
     ("a long number (record, card or phone number)", re.compile(r"(?<!\d)\d{7,}(?!\d)")),
     ("a street address", re.compile(
         r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl)\b\.?")),

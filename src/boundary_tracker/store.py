@@ -62,8 +62,11 @@ class Store:
         return self._engine
 
     def create(self) -> bool:
-        """Create the file, private to its owner, if it does not exist. True if created."""
-        os.umask(0o077)
+        """Create the file, private to its owner, if it does not exist. True if created.
+
+        SQLite gives its -wal and -shm files the database file's mode, and backups are created 0600,
+        so the process umask is left alone.
+        """
         if self.path.exists():
             return False
         make_private_dir(self.path.parent)
@@ -74,22 +77,22 @@ class Store:
         os.close(fd)
         return True
 
-    def ensure_schema(self, *, upgrade: bool) -> None:
-        """Check the schema; with `upgrade`, bring an empty or older database to the head revision."""
+    def ensure_schema(self, *, upgrade: bool, initialize: bool = False) -> None:
+        """Check the schema; with `upgrade`, back up and upgrade an older database; with `initialize`
+        (only `init`), set up an empty one."""
         from boundary_tracker.db import schema
 
         if self._ready:
             return
         self._check_file()
-        os.umask(0o077)
         revision = schema.current_revision(self.engine)
         state = schema.classify(revision)
         if state == "unknown":
             raise schema.unknown_revision_error(str(revision))
+        if state == "empty" and not initialize:
+            raise DatabaseError(f"the database at {self.path} is not set up; run `boundary-tracker init`")
         if state in ("empty", "older"):
             if not upgrade:
-                if state == "empty":
-                    raise DatabaseError(f"the database at {self.path} is not set up; run `boundary-tracker init`")
                 raise DatabaseError(
                     f"the database schema ({revision}) is older than this version of boundary-tracker; "
                     "run `boundary-tracker init` to upgrade it (a backup is made first)"
@@ -127,10 +130,12 @@ class Store:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, initialize: bool = False) -> Iterator[Session]:
+        """A write session; an older schema is backed up and upgraded first. `initialize` (for `init`)
+        also sets up an empty database."""
         from boundary_tracker.db.engine import session_scope
 
-        self.ensure_schema(upgrade=True)
+        self.ensure_schema(upgrade=True, initialize=initialize)
         with session_scope(self.engine, write=True) as session:
             yield session
 

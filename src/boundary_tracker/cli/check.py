@@ -77,7 +77,8 @@ def _print_answer(data: dict, decision_id: int | None) -> None:  # type: ignore[
     if rows:
         click.echo()
         print_table(rows, [("rule", "rule"), ("edition", "edition"), ("verdict", "verdict"), ("date", "date"),
-                           ("counted from", "counted from"), ("certainty", "cert.")], "")
+                           ("counted from", "counted from"), ("certainty", "cert.")], "",
+                    wrap={"counted from": 40, "edition": 20})
     if data["not_addressed"]:
         click.echo(f"\nNot addressed by: {', '.join(data['not_addressed'])}")
     if data["after_termination"]:
@@ -183,7 +184,8 @@ def windows(app: App, within: int | None, client_code: str | None, as_json: bool
         print_json(data)
         return
     rows = [{**r, "closes": r["closes"] or "never"} for r in data["windows"]]
-    print_table(rows, WINDOW_COLUMNS, f"No open windows as of {data['as_of']}.")
+    print_table(rows, WINDOW_COLUMNS, f"No open windows as of {data['as_of']}.",
+                wrap={"contacts": 24, "clock_reason": 36})
     if data["current"] and within is None:
         click.echo("\nCurrent clients (each window starts at termination):")
         print_table(data["current"], [("client", "client"), ("ruleset_name", "rule set"), ("section", "section"),

@@ -68,8 +68,10 @@ def demo(keep: bool) -> None:
     os.environ["BOUNDARY_TRACKER_CONFIG_DIR"] = str(folder / "config")
     click.echo(f"boundary-tracker demo: a throw-away database at {db_path}\n")
     try:
-        for step, (what, args) in enumerate(tour(today()), start=1):
+        step = 0
+        for what, args in tour(today()):
             if what:
+                step += 1
                 click.secho(f"{step}. {what}", bold=True, color=False if saved["NO_COLOR"] else None)
             click.echo(f"$ boundary-tracker {shlex.join(args)}")
             code = cli.main(["--db", str(db_path), *args], prog_name="boundary-tracker", standalone_mode=False)

@@ -38,15 +38,20 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def print_table(rows: Iterable[dict[str, Any]], columns: Sequence[tuple[str, str]], empty: str) -> None:
-    """`columns` are (key, header) pairs; an empty table prints a message on stderr."""
+def print_table(rows: Iterable[dict[str, Any]], columns: Sequence[tuple[str, str]], empty: str,
+                wrap: dict[str, int] | None = None) -> None:
+    """`columns` are (key, header) pairs; `wrap` caps some columns' widths; an empty table prints
+    `empty` on stderr."""
     from tabulate import tabulate
 
     data = [[_cell(row.get(key)) for key, _ in columns] for row in rows]
     if not data:
-        message(empty)
+        if empty:
+            message(empty)
         return
-    click.echo(tabulate(data, headers=[header for _, header in columns], tablefmt="simple"))
+    widths = [(wrap or {}).get(key) for key, _ in columns]
+    click.echo(tabulate(data, headers=[header for _, header in columns], tablefmt="simple",
+                        maxcolwidths=widths if any(widths) else None))
 
 
 def print_fields(pairs: Sequence[tuple[str, Any]]) -> None:

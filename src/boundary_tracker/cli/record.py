@@ -164,7 +164,7 @@ def contact_add(app: App, code: str, on: str, kind: str, note: str | None) -> No
 
     with app.store.write() as session:
         c = add_contact(session, code, on, kind, note)
-        message(f"Recorded a {c.kind} with {c.client.code} on {c.on}.")
+        message(f"Recorded a professional contact ({c.kind}) with {c.client.code} on {c.on}.")
 
 
 ENCOUNTER_COLUMNS = [("on", "on"), ("client", "client"), ("setting", "setting"), ("initiated_by", "initiated by"),

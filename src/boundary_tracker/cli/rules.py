@@ -98,7 +98,7 @@ def rules_show(app: App, ruleset_id: str | None, show_all: bool, as_json: bool) 
                  "contacts": "any" if len(r["contacts"]) == 8 else ", ".join(r["contacts"])} for r in item["rules"]]
         print_table(rows, [("section", "section"), ("applies to", "applies to"), ("contacts", "contacts"),
                            ("verdict", "verdict"), ("window", "window"), ("certainty", "cert."),
-                           ("summary", "summary")], "")
+                           ("summary", "summary")], "", wrap={"summary": 60, "contacts": 24, "window": 24})
 
 
 @rules.command("add", epilog="See docs/rules.md for the file format.")

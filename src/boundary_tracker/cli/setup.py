@@ -33,7 +33,7 @@ def init(app: App, codes: tuple[str, ...], date_order: str | None) -> None:
     validate_codes(list(codes))  # before anything is created or changed
     store = app.store
     created = store.create()
-    with store.write() as session:
+    with store.write(initialize=True) as session:
         _, new_profile = init_profile(session, list(codes), date_order)
         profile = describe(session)
     if created:

@@ -43,12 +43,15 @@ def current_revision(engine: Engine) -> str | None:
 
     try:
         with engine.connect() as conn:
-            tables = set(inspect(conn).get_table_names())
-            if "alembic_version" not in tables:
-                if tables:
-                    raise DatabaseError("the file is a database, but not a boundary-tracker database")
+            try:
+                with conn.begin_nested() if conn.in_transaction() else conn.begin():
+                    rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+            except SQLAlchemyError as missing:
+                if "alembic_version" not in str(missing):  # locked, not a database, ...
+                    raise
+                if inspect(conn).get_table_names():
+                    raise DatabaseError("the file is a database, but not a boundary-tracker database") from None
                 return None
-            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     except SQLAlchemyError as exc:
         raise translate(exc) from exc
     if len(rows) != 1:
