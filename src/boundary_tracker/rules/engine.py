@@ -7,7 +7,7 @@ Verdicts, strictest first: never > wait > caution > ok. Between two `wait`s the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from boundary_tracker.dates import add_years
@@ -32,6 +32,7 @@ class Fired:
     clock: str | None = None
     clock_date: date | None = None
     clock_reason: str | None = None
+    ahead: bool = False  # from a later edition that takes effect before this rule's window ends
 
     def as_dict(self) -> dict[str, object]:
         rule = self.rule
@@ -47,6 +48,7 @@ class Fired:
             "window": rule.describe_window(),
             "window_ends": _iso(self.window_ends),
             "recommended": rule.recommended,
+            "from_later_edition": self.ahead,
             "clock": self.clock,
             "clock_date": _iso(self.clock_date),
             "clock_reason": self.clock_reason,
@@ -85,7 +87,9 @@ class Answer:
                 return f"NOT WHILE {self.client} IS A CURRENT CLIENT ({names}); the window starts at termination"
             return f"NOT UNTIL {self.allowed_from.isoformat()} ({names})"
         if self.verdict == "caution":
-            return f"PERMITTED WITH CONDITIONS ({names})" if names else "PERMITTED WITH CONDITIONS"
+            if names:
+                return f"PERMITTED WITH CONDITIONS ({names})"
+            return f"PERMITTED WITH CAUTION: not addressed by {', '.join(self.not_addressed)}; the tool errs toward caution"
         return "PERMITTED: no rule in force restricts or conditions this contact"
 
     def as_dict(self) -> dict[str, object]:
@@ -144,15 +148,9 @@ def evaluate_rule(ruleset: RuleSet, edition: Edition, rule: Rule, status: Status
     return Fired(ruleset, edition, rule, rule.after or "ok", None, ends, rule.clock, clock_date, reason)
 
 
-def evaluate_ruleset(
-    ruleset: RuleSet, status: StatusOn, contact: str, party: str, on: date
-) -> tuple[list[Fired], Edition, bool]:
-    """The rules of one rule set that apply (empty when it does not address the question).
-
-    For a current client, a lifetime prohibition that will apply after termination applies now too:
-    the answer is `never`, not a `wait` for a window that will never open.
-    """
-    edition, in_range = ruleset.edition_on(on)
+def _fire(ruleset: RuleSet, edition: Edition, status: StatusOn, contact: str, party: str, on: date) -> list[Fired]:
+    """The rules of one edition that apply. For a current client, a lifetime prohibition that will
+    apply after termination applies now too: `never`, not a `wait` for a window that will not open."""
     fired = [
         evaluate_rule(ruleset, edition, rule, status, on)
         for rule in edition.rules
@@ -162,8 +160,37 @@ def evaluate_ruleset(
         fired += [
             Fired(ruleset, edition, rule, "never", clock_reason="applies after termination, for life")
             for rule in edition.rules
-            if rule.covers(party, contact) and rule.status == ("former",) and rule.verdict == "never"
+            if rule.covers(party, contact) and "former" in rule.status and "current" not in rule.status
+            and rule.verdict == "never"
         ]
+    return fired
+
+
+def evaluate_ruleset(
+    ruleset: RuleSet, status: StatusOn, contact: str, party: str, on: date
+) -> tuple[list[Fired], Edition, bool]:
+    """The rules of one rule set that apply (empty when it does not address the question).
+
+    A `wait` whose date falls after a later edition takes effect is checked against that edition on
+    that date too: when the later edition still forbids the contact (AAMFT 2012 -> 2015), its rules
+    apply as well, and the stricter answer wins.
+    """
+    edition, in_range = ruleset.edition_on(on)
+    fired = _fire(ruleset, edition, status, contact, party, on)
+    seen = {id(edition)}
+    while fired:
+        top = max(fired, key=_key)
+        if top.verdict != "wait" or top.allowed_from is None:
+            break
+        later, _ = ruleset.edition_on(top.allowed_from)
+        if id(later) in seen:
+            break
+        seen.add(id(later))
+        blocking = [f for f in _fire(ruleset, later, status, contact, party, top.allowed_from)
+                    if f.verdict in ("wait", "never")]
+        if not blocking:
+            break
+        fired += [replace(f, ahead=True) for f in blocking]
     return fired, edition, in_range
 
 
@@ -216,12 +243,19 @@ def check(
         top = _key(answer.rules[0])
         answer.verdict, answer.allowed_from = answer.rules[0].verdict, answer.rules[0].allowed_from
         answer.deciding = [f for f in answer.rules if _key(f) == top]
-    else:
-        answer.verdict = "caution"
-        warnings.append(
-            "none of the rule sets in force addresses this contact; the tool errs toward caution: "
-            "consult and document your reasoning"
-        )
+    if answer.not_addressed:
+        # A rule set that is silent counts as caution: adding a rule set never weakens an answer.
+        names = ", ".join(r.short for r in rulesets if r.id in answer.not_addressed)
+        warnings.append(f"{names} {'does' if len(answer.not_addressed) == 1 else 'do'} not address this "
+                        "contact; the tool errs toward caution: consult and document your reasoning")
+        if answer.verdict == "ok":
+            answer.verdict, answer.deciding = "caution", []
+    for fired in answer.rules:
+        if fired.ahead:
+            warnings.append(
+                f"{fired.ruleset.short}'s {fired.edition.name} edition (in force from {fired.edition.effective}) "
+                f"takes effect before an earlier window ends, and it applies then: {fired.rule.section}"
+            )
     answer.conditions = list(dict.fromkeys(c for f in answer.rules for c in f.rule.conditions))
     answer.after_termination = list(dict.fromkeys(answer.after_termination))
     answer.warnings = warnings + _record_warnings(history, status, answer)
@@ -233,7 +267,10 @@ def _record_warnings(history: ClientHistory, status: StatusOn, answer: Answer) -
     if status.status == "current":
         last = status.last_contact
         since = f" (last professional contact: {last.describe()})" if last else ""
-        if status.reopened:
+        if status.episode.terminated is not None:
+            notes.append(f"on {answer.on.isoformat()} {history.code} was a current client "
+                         f"(this episode ended on {status.episode.terminated.isoformat()})")
+        elif status.reopened:
             notes.append(f"{history.code} returned on {status.episode.started} and is a current client again{since}")
         else:
             notes.append(

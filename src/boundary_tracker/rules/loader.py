@@ -153,8 +153,12 @@ def _rule(r: _Reader, raw: Any, where: str, kind: str) -> Rule:
             raise r.fail(f"{where}.verdict", '"never" has no window; drop window_years or use "wait"')
         if not recommended and verdict != "wait":
             raise r.fail(f"{where}.verdict", 'a window holds "wait" (or set recommended = true)')
+        if after not in ("caution", "ok"):
+            raise r.fail(f"{where}.after", 'once a window has passed the verdict is "caution" or "ok"')
         if VERDICTS.index(after) > VERDICTS.index(verdict):
             raise r.fail(f"{where}.after", f"{after!r} is stricter than the verdict inside the window")
+        if recommended and verdict != "caution":
+            raise r.fail(f"{where}.verdict", 'a recommended window is advice: its verdict is "caution"')
     else:
         if clock is not None or after is not None or recommended:
             raise r.fail(f"{where}.window_years", "is missing: clock, after and recommended need a window")

@@ -1,0 +1,1 @@
+"""Specifications of the built-in rule sets: one module per rule set, plus loader, property and snapshot tests."""
