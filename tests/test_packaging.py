@@ -63,7 +63,10 @@ def installed(wheel, tmp_path_factory) -> Path:
     python = venv / "bin" / "python"
     purelib = Path(run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
     (purelib / "zz_borrowed_dependencies.pth").write_text("\n".join(dependency_dirs()) + "\n")
-    run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", "-q", wheel])
+    # --ignore-installed: the borrowed folders may hold boundary-tracker already (a non-editable
+    # install of the suite itself); pip must still install the wheel into the new environment.
+    run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", "--ignore-installed",
+         "-q", wheel])
     return venv
 
 

@@ -47,7 +47,12 @@ def client() -> None:
     """Clients, by code only (C-014), and their episodes of care."""
 
 
-@client.command("add")
+@client.command("add", epilog="""\b
+Examples:
+  boundary-tracker client add C-014 --started 2023-02-01
+  boundary-tracker client add C-015 --started 2019-05-01 --terminated 2021-03-01 --how planned
+  boundary-tracker client add            (in a terminal: asks for the code and the start)
+""")
 @click.argument("code", required=False)
 @click.option("--started", metavar="DATE", help="First session (YYYY-MM-DD, today, yesterday...).")
 @click.option("--service", type=click.Choice(SERVICES), default="individual", show_default=True)
@@ -70,7 +75,10 @@ def client_add(app: App, code: str | None, started: str | None, service: str, te
     message(f"Added client {row['code']} ({row['status']}).")
 
 
-@client.command("terminate")
+@client.command("terminate", epilog="""\b
+Examples:
+  boundary-tracker client terminate C-014 --on 2025-06-30 --how planned
+""")
 @click.argument("code")
 @click.option("--on", "on", required=True, metavar="DATE", help="The termination date.")
 @click.option("--how", type=click.Choice(TERMINATION_HOW), help="How it ended.")
@@ -84,7 +92,10 @@ def client_terminate(app: App, code: str, on: str, how: str | None) -> None:
         message(f"Terminated client {c.code} on {c.episodes[-1].terminated}.")
 
 
-@client.command("reopen")
+@client.command("reopen", epilog="""\b
+Examples:
+  boundary-tracker client reopen C-015 --on today
+""")
 @click.argument("code")
 @click.option("--on", "on", required=True, metavar="DATE", help="The date the client returned.")
 @pass_app
@@ -97,7 +108,11 @@ def client_reopen(app: App, code: str, on: str) -> None:
         message(f"Reopened client {c.code} on {c.episodes[-1].started} (episode {len(c.episodes)}).")
 
 
-@client.command("list")
+@client.command("list", epilog="""\b
+Examples:
+  boundary-tracker client list
+  boundary-tracker client list --former --json
+""")
 @click.option("--current", "which", flag_value="current", help="Only current clients.")
 @click.option("--former", "which", flag_value="former", help="Only former clients.")
 @json_option
@@ -114,7 +129,11 @@ def client_list(app: App, which: str | None, as_json: bool) -> None:
         print_table(rows, CLIENT_COLUMNS, "No clients recorded yet: `boundary-tracker client add CODE --started DATE`.")
 
 
-@client.command("show")
+@client.command("show", epilog="""\b
+Examples:
+  boundary-tracker client show C-014
+  boundary-tracker client show C-014 --json
+""")
 @click.argument("code")
 @json_option
 @pass_app
@@ -150,7 +169,11 @@ def contact() -> None:
     """Professional contacts: sessions, and after termination letters, records, court..."""
 
 
-@contact.command("add")
+@contact.command("add", epilog="""\b
+Examples:
+  boundary-tracker contact add C-014 --on 2025-03-02 --kind session
+  boundary-tracker contact add C-015 --on 2025-04-10 --kind records
+""")
 @click.argument("code")
 @click.option("--on", "on", required=True, metavar="DATE", help="The date of the contact.")
 @click.option("--kind", type=click.Choice(CONTACT_KINDS), required=True, help="What kind of contact.")
@@ -182,7 +205,12 @@ def encounter() -> None:
     """Incidental encounters: the store, the gym, a wedding, a friend request."""
 
 
-@encounter.command("add")
+@encounter.command("add", epilog="""\b
+Examples:
+  boundary-tracker encounter add C-014 --on today --setting store --initiated-by client --acknowledged
+  boundary-tracker encounter add C-014 --on yesterday --setting online --note "friend request, not accepted"
+  boundary-tracker encounter add C-014    (in a terminal: asks for the date and setting)
+""")
 @click.argument("code", required=False)
 @click.option("--on", "on", metavar="DATE", help="When it happened (YYYY-MM-DD, today, yesterday...).")
 @click.option("--setting", type=click.Choice(SETTINGS), help="Where it happened.")
@@ -206,7 +234,11 @@ def encounter_add(app: App, code: str | None, on: str | None, setting: str | Non
         message(f"Logged an encounter with {e.client.code} ({e.setting}, {e.on}).")
 
 
-@encounter.command("list")
+@encounter.command("list", epilog="""\b
+Examples:
+  boundary-tracker encounter list
+  boundary-tracker encounter list --client C-014 --from 2025-01-01 --to 2025-12-31 --json
+""")
 @click.option("--client", "client_code", metavar="CODE", help="Only this client.")
 @click.option("--from", "start", metavar="DATE", help="On or after this date.")
 @click.option("--to", "end", metavar="DATE", help="On or before this date.")

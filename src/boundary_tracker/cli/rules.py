@@ -101,7 +101,12 @@ def rules_show(app: App, ruleset_id: str | None, show_all: bool, as_json: bool) 
                            ("summary", "summary")], "", wrap={"summary": 60, "contacts": 24, "window": 24})
 
 
-@rules.command("add", epilog="See docs/rules.md for the file format.")
+@rules.command("add", epilog="""\b
+Examples:
+  boundary-tracker rules add ~/clinic-policy.toml
+
+The file format: docs/rules.md (\"Your own practice policy\").
+""")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @pass_app
 def rules_add(app: App, path: str) -> None:

@@ -22,8 +22,9 @@ Examples:
                    "see `boundary-tracker rules`). Given again, it replaces the list.")
 @click.option("--date-order", type=click.Choice(DATE_ORDERS), default=None,
               help="How you write numeric dates: mdy (03/04/2025 is 4 March) or dmy (3 April). ISO always works.")
+@json_option
 @pass_app
-def init(app: App, codes: tuple[str, ...], date_order: str | None) -> None:
+def init(app: App, codes: tuple[str, ...], date_order: str | None, as_json: bool) -> None:
     """Create the database (private to you) or upgrade it, and set your profile.
 
     Re-running init keeps every record: it only updates what you pass.
@@ -42,6 +43,9 @@ def init(app: App, codes: tuple[str, ...], date_order: str | None) -> None:
         message(f"Set up the database at {store.path}")
     else:
         message(f"Updated the profile in {store.path}; all records kept")
+    if as_json:
+        print_json({**profile, "database": str(store.path), "created": created})
+        return
     _show_profile(profile)
     if not profile["codes"]:
         message("No codes set yet: add the ones you are bound by with `boundary-tracker init --code ID`.")
@@ -52,7 +56,7 @@ def _show_profile(profile: dict) -> None:  # type: ignore[type-arg]
     print_fields([("codes", codes), ("date order", profile["date_order"] or "(not set: ISO dates only for numbers)")])
 
 
-@click.command(epilog="Example:\n  boundary-tracker profile --json")
+@click.command(epilog="\b\nExamples:\n  boundary-tracker profile\n  boundary-tracker profile --json")
 @json_option
 @pass_app
 def profile(app: App, as_json: bool) -> None:
@@ -79,14 +83,22 @@ def db() -> None:
     """Where the database is, its schema revision, and backups."""
 
 
-@db.command("path")
+@db.command("path", epilog="""\b
+Examples:
+  boundary-tracker db path
+  boundary-tracker --db ~/practice.sqlite db path
+""")
 @pass_app
 def db_path(app: App) -> None:
     """Print the database file's path (--db > $BOUNDARY_TRACKER_DB > user data folder)."""
     click.echo(str(app.db_path))
 
 
-@db.command("status")
+@db.command("status", epilog="""\b
+Examples:
+  boundary-tracker db status
+  boundary-tracker db status --json
+""")
 @json_option
 @pass_app
 def db_status(app: App, as_json: bool) -> None:
@@ -103,7 +115,11 @@ def db_status(app: App, as_json: bool) -> None:
                   ("file mode", data["mode"])])
 
 
-@db.command("backup")
+@db.command("backup", epilog="""\b
+Examples:
+  boundary-tracker db backup
+  boundary-tracker db backup --to ~/backups/boundary-tracker-2026-11.sqlite
+""")
 @click.option("--to", "target", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Where to write the copy (default: beside the database, timestamped).")
 @pass_app
