@@ -362,3 +362,11 @@ def test_without_a_terminal_a_missing_setting_is_a_usage_error(bt, record):
     result = bt("encounter", "add", "C-1", "--on", "today")
     assert result.exit_code == 2, str(result)
     assert "--setting" in result.stderr
+
+
+def test_init_makes_an_existing_database_private_again(bt, initialized_db):
+    initialized_db.chmod(0o644)
+    result = bt("init")
+    assert result.exit_code == 0, str(result)
+    assert initialized_db.stat().st_mode & 0o777 == 0o600
+    assert "private" in result.stderr

@@ -145,7 +145,7 @@ def summary(client: Client) -> dict[str, Any]:
         "started": iso(history.started),
         "terminated": iso(episode.terminated),
         "how": episode.termination_how,
-        "episodes": len(client.episodes),
+        "episode_count": len(client.episodes),
         "last_contact": iso(last.on) if last else None,
         "last_contact_kind": last.kind if last else None,
     }
@@ -167,6 +167,7 @@ def list_clients(session: Session, which: str = "all") -> list[dict[str, Any]]:
 def show_client(session: Session, code: str) -> dict[str, Any]:
     client = find_client(session, code)
     data = summary(client)
+    del data["episode_count"]  # the episodes themselves follow, and counts.episodes
     data["note"] = client.note
     data["episodes"] = [
         {"started": iso(e.started), "terminated": iso(e.terminated), "how": e.termination_how}

@@ -77,6 +77,17 @@ class Store:
         os.close(fd)
         return True
 
+    def make_private(self) -> bool:
+        """Take group and other permissions off an existing database file; True if they were there."""
+        mode = self.path.stat().st_mode & 0o777
+        if mode & 0o077:
+            try:
+                os.chmod(self.path, mode & 0o700)
+            except OSError as exc:
+                raise DatabaseError(f"cannot make {self.path} private to you ({exc.strerror})") from None
+            return True
+        return False
+
     def ensure_schema(self, *, upgrade: bool, initialize: bool = False) -> None:
         """Check the schema; with `upgrade`, back up and upgrade an older database; with `initialize`
         (only `init`), set up an empty one."""

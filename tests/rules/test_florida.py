@@ -23,8 +23,11 @@ class TestFlorida(RuleSetTestCase):
     def test_leap_day_last_contact(self):
         self.assertWindow(former("2021-01-01", "2023-12-01", ("2024-02-29", "phone")), "romantic", "2026-03-01", "ok")
 
-    def test_current_client_partner_and_other_contacts_are_not_addressed(self):
-        self.assertNotAddressed(current("2024-01-01"), "romantic", "2025-01-01")
+    def test_a_current_client_waits_for_termination_the_relationship_is_deemed_to_continue(self):
+        answer = self.assertWait(current("2024-01-01"), "romantic", "2025-01-01", None)
+        self.assertEqual([f.rule.section for f in answer.rules], ["64B4-10.003"])
+
+    def test_partner_and_other_contacts_are_not_addressed(self):
         self.assertNotAddressed(former("2021-01-01", "2023-01-10"), "romantic", "2024-01-01", party="partner")
         self.assertNotAddressed(former("2021-01-01", "2023-01-10"), "friendship", "2024-01-01")
 

@@ -30,7 +30,7 @@ def ask(value: Any, name: str, text: str, choices: tuple[str, ...] | None = None
 
 
 CLIENT_COLUMNS = [("code", "code"), ("status", "status"), ("service", "service"), ("started", "started"),
-                  ("terminated", "terminated"), ("how", "how"), ("episodes", "episodes"),
+                  ("terminated", "terminated"), ("how", "how"), ("episode_count", "episodes"),
                   ("last_contact", "last contact"), ("last_contact_kind", "kind")]
 
 
