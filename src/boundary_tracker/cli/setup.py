@@ -34,11 +34,11 @@ def init(app: App, codes: tuple[str, ...], date_order: str | None, as_json: bool
     validate_codes(list(codes))  # before anything is created or changed
     store = app.store
     created = store.create()
-    if not created and store.path.is_file() and store.make_private():
-        message(f"Made {store.path} private to you (it was readable by others).")
     with store.write(initialize=True) as session:
         _, new_profile = init_profile(session, list(codes), date_order)
         profile = describe(session)
+    if store.make_private():  # only once the file is known to be ours
+        message(f"Made {store.path} private to you (it was readable by others).")
     if created:
         message(f"Created a private database at {store.path}")
     elif new_profile:

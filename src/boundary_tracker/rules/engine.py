@@ -243,13 +243,13 @@ def check(
         top = _key(answer.rules[0])
         answer.verdict, answer.allowed_from = answer.rules[0].verdict, answer.rules[0].allowed_from
         answer.deciding = [f for f in answer.rules if _key(f) == top]
-    if answer.not_addressed:
+    if answer.not_addressed and answer.verdict == "ok":
         # A rule set that is silent counts as caution: adding a rule set never weakens an answer.
+        # (Against a stricter verdict it changes nothing, and `not_addressed` says it was silent.)
         names = ", ".join(r.short for r in rulesets if r.id in answer.not_addressed)
         warnings.append(f"{names} {'does' if len(answer.not_addressed) == 1 else 'do'} not address this "
                         "contact; the tool errs toward caution: consult and document your reasoning")
-        if answer.verdict == "ok":
-            answer.verdict, answer.deciding = "caution", []
+        answer.verdict, answer.deciding = "caution", []
     for fired in answer.rules:
         if fired.ahead:
             warnings.append(
