@@ -144,8 +144,3 @@ def cli(ctx: click.Context, db_option: str | None) -> None:
 
 def main() -> None:
     cli.main(prog_name="boundary-tracker", color=False if os.environ.get("NO_COLOR") else None)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
-    sys.exit(0)
