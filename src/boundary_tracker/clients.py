@@ -129,19 +129,15 @@ def reopen(session: Session, code: str, on: str | date) -> Client:
     return client
 
 
-def status_today(client: Client) -> str:
-    status = history_of(client).status_on(today())
-    return status.status if status else "current"
-
-
 def summary(client: Client) -> dict[str, Any]:
     history = history_of(client)
+    status = history.status_on(today())
     last = history.last_professional_contact()
     episode = client.episodes[-1]
     return {
         "code": client.code,
         "service": client.service,
-        "status": status_today(client),
+        "status": status.status if status else "current",
         "started": iso(history.started),
         "terminated": iso(episode.terminated),
         "how": episode.termination_how,

@@ -1,6 +1,5 @@
 """APA Ethical Principles of Psychologists and Code of Conduct (2002, amended 2010 and 2016)."""
 
-import pytest
 
 from .base import RuleSetTestCase, current, former, reopened
 

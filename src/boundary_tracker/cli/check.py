@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import click
 
-from boundary_tracker.cli.main import App
+from boundary_tracker.cli.main import App, pass_app
 from boundary_tracker.cli.output import json_option, message, print_json, print_table, styled
-from boundary_tracker.vocab import CHECK_CONTACTS, OUTCOMES, PARTIES
-
-pass_app = click.make_pass_decorator(App)
+from boundary_tracker.vocab import CHECK_CONTACTS, PARTIES
 
 EXIT_CODES = {"ok": 0, "caution": 10, "wait": 20, "never": 30}
 COLOURS = {"ok": "green", "caution": "yellow", "wait": "red", "never": "red"}

@@ -70,6 +70,9 @@ class App:
             self._store.upgraded_from = None
 
 
+pass_app = click.make_pass_decorator(App)
+
+
 class LazyGroup(click.Group):
     """A group that imports a command's module only when the command is needed."""
 

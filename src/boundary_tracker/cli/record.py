@@ -7,11 +7,9 @@ from typing import Any
 
 import click
 
-from boundary_tracker.cli.main import App
+from boundary_tracker.cli.main import App, pass_app
 from boundary_tracker.cli.output import json_option, message, print_fields, print_json, print_table
 from boundary_tracker.vocab import CONTACT_KINDS, INITIATORS, SERVICES, SETTINGS, TERMINATION_HOW
-
-pass_app = click.make_pass_decorator(App)
 
 
 def interactive() -> bool:

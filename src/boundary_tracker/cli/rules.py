@@ -6,10 +6,8 @@ from typing import Any
 
 import click
 
-from boundary_tracker.cli.main import App
+from boundary_tracker.cli.main import App, pass_app
 from boundary_tracker.cli.output import json_option, message, print_json, print_table
-
-pass_app = click.make_pass_decorator(App)
 
 
 class RulesGroup(click.Group):

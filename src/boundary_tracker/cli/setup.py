@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import click
 
-from boundary_tracker.cli.main import App
+from boundary_tracker.cli.main import App, pass_app
 from boundary_tracker.cli.output import json_option, message, print_fields, print_json
 from boundary_tracker.vocab import DATE_ORDERS
-
-pass_app = click.make_pass_decorator(App)
 
 
 @click.command(epilog="""\b
